@@ -1,0 +1,15 @@
+"""Console entry point: `nexus-desktop` starts the app; `nexus-desktop COMMAND` runs the CLI."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from nexus_desktop.cli.main import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Content: pack sources -> validated model -> read-only content database (SQLAlchemy)."""

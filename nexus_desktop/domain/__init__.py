@@ -1,0 +1,1 @@
+"""Domain: frozen dataclasses, enums and errors shared by every layer. Standard library only."""

@@ -1,0 +1,1 @@
+"""Search: the Whoosh schema, index build, query parsing, snippets. Nothing else imports whoosh."""
