@@ -9,6 +9,7 @@ import argparse
 from typing import NoReturn
 
 from nexus_desktop import __version__
+from nexus_desktop.cli.registry import command_modules
 
 
 class UsageError(Exception):
@@ -35,30 +36,6 @@ def build_parser() -> OneLineParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
-    p = sub.add_parser("list", help="list every entry")
-    p.add_argument("--json", action="store_true", help="print JSON")
-
-    p = sub.add_parser("show", help="show one entry")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--json", action="store_true", help="print JSON")
-
-    p = sub.add_parser("search", help="full-text search")
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--area", metavar="AREA", help="only entries in this area (an area id)")
-    p.add_argument("--limit", metavar="N", type=_positive_int, default=10)
-    p.add_argument("--json", action="store_true", help="print JSON")
-
-    p = sub.add_parser("build-content", help="validate the content sources and build db/")
-    p.add_argument("--sources", metavar="DIR", help="content pack folder (default: bundled)")
-    p.add_argument("--out", metavar="DIR", help="output folder (default: db/)")
+    for module in command_modules():
+        module.add_commands(sub)
     return parser
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
-    return value

@@ -1,4 +1,8 @@
-"""CLI commands over the content: list, show, search, build-content."""
+"""CLI commands over the content: list, show, search, build-content.
+
+Services are imported inside the handlers: building the parser must stay cheap, because the GUI
+(no sub-command) parses the same arguments before it shows its window.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,17 @@ import argparse
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from nexus_desktop.cli.registry import Handler, Subcommands
 from nexus_desktop.domain.content import Entry, EntrySummary
 from nexus_desktop.domain.errors import UnknownEntryError
 from nexus_desktop.domain.links import plain_text
 from nexus_desktop.domain.search import SearchQuery
 from nexus_desktop.paths import AppPaths
-from nexus_desktop.services.content_build import build_content, ensure_content
-from nexus_desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from nexus_desktop.services.library import Library
 
 
 def _summary_json(s: EntrySummary) -> dict[str, Any]:
@@ -108,6 +114,8 @@ def cmd_search(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_build_content(paths: AppPaths, args: argparse.Namespace, out: TextIO) -> int:
+    from nexus_desktop.services.content_build import build_content
+
     sources = Path(args.sources) if args.sources else paths.content_sources
     target = Path(args.out) if args.out else paths.content_db_dir
     report = build_content(sources, target)
@@ -123,8 +131,48 @@ LIBRARY_COMMANDS = {"list": cmd_list, "show": cmd_show, "search": cmd_search}
 
 
 def run_library_command(paths: AppPaths, args: argparse.Namespace, out: TextIO) -> int:
+    from nexus_desktop.services.content_build import ensure_content
+    from nexus_desktop.services.library import Library
+
     library = Library.open(ensure_content(paths))
     try:
         return LIBRARY_COMMANDS[args.command](library, args, out)
     finally:
         library.close()
+
+
+COMMANDS: dict[str, Handler] = {
+    "list": run_library_command,
+    "show": run_library_command,
+    "search": run_library_command,
+    "build-content": cmd_build_content,
+}
+
+
+def add_commands(sub: Subcommands) -> None:
+    p = sub.add_parser("list", help="list every entry")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("show", help="show one entry")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("search", help="full-text search")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--area", metavar="AREA", help="only entries in this area (an area id)")
+    p.add_argument("--limit", metavar="N", type=_positive_int, default=10)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("build-content", help="validate the content sources and build db/")
+    p.add_argument("--sources", metavar="DIR", help="content pack folder (default: bundled)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: db/)")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value

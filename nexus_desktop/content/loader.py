@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from nexus_desktop.domain.links import find_links
 from nexus_desktop.domain.content import (
     Actor,
     ContentPack,
@@ -26,6 +25,7 @@ from nexus_desktop.domain.content import (
     Source,
 )
 from nexus_desktop.domain.errors import ContentError, ContentValidationError
+from nexus_desktop.domain.links import find_links
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_ID_RE = re.compile(r"^S[0-9]+$")
@@ -121,7 +121,7 @@ class _EntryReader:
 
     def provenance(self, value: object, fld: str) -> Provenance:
         try:
-            return Provenance(value)
+            return Provenance(str(value))
         except ValueError:
             allowed = ", ".join(p.value for p in Provenance)
             self.problem(fld, f"must be one of {allowed} (got {value!r})")

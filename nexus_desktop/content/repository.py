@@ -71,7 +71,7 @@ class ContentRepository:
             meta = self._meta()
         except SQLAlchemyError as exc:
             self._engine.dispose()
-            raise ContentDatabaseError(f"content database is damaged: {path} ({exc.orig})") from exc
+            raise ContentDatabaseError(f"content database is damaged: {path} ({exc})") from exc
         if meta.get("build_format") != str(BUILD_FORMAT):
             self._engine.dispose()
             raise ContentDatabaseError(f"content database has an unknown format: {path}")

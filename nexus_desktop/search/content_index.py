@@ -6,6 +6,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index

@@ -12,8 +12,8 @@ from typing import Any
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from nexus_desktop.domain.links import plain_text
 from nexus_desktop.domain.content import Entry, PassageKind
+from nexus_desktop.domain.links import plain_text
 from nexus_desktop.search.analysis import EXACT, STEMMED
 
 TITLE_BOOST = 3.0

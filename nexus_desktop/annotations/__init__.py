@@ -1,0 +1,1 @@
+"""Annotations: the user database (SQLAlchemy + Alembic), anchoring, backup and transfer."""
