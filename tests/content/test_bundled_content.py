@@ -233,6 +233,16 @@ def test_seed_file_titles_present_verbatim(entries: dict[str, dict]) -> None:
         assert title in lines
 
 
+def test_seed_paragraphs_quote_the_seed_verbatim(entries: dict[str, dict]) -> None:
+    if not SEED.exists():
+        pytest.skip("shared seed presentation not available")
+    seed = " ".join(SEED.read_text(encoding="utf-8").split())
+    for eid, e in entries.items():
+        for _, item in _items(e):
+            if item["provenance"] == "seed":
+                assert " ".join(item["text"].split()) in seed, (eid, item["id"])
+
+
 def test_seed_provenance_titles_are_in_copy(entries: dict[str, dict]) -> None:
     known = set(PARTS.values()) | {t for t, _, _ in AREAS.values()}
     known |= {t for _, _, ts in AREAS.values() for t in ts}
