@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+Entry = dict[str, Any]
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "resources" / "content"
@@ -86,14 +90,14 @@ PARTS = {
 MEETINGS = ["meeting-algiers", "meeting-tirana", "meeting-singapore", "meeting-nairobi"]
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> Entry:
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
 
 @pytest.fixture(scope="module")
-def entries() -> dict[str, dict]:
-    found: dict[str, dict] = {}
+def entries() -> dict[str, Entry]:
+    found: dict[str, Entry] = {}
     for path in sorted((CONTENT / "entries").rglob("*.toml")):
         data = _load(path)
         data["_file"] = str(path.relative_to(CONTENT))
@@ -103,29 +107,29 @@ def entries() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def sources() -> dict[str, dict]:
+def sources() -> dict[str, Entry]:
     return {s["id"]: s for s in _load(CONTENT / "sources.toml")["source"]}
 
 
 @pytest.fixture(scope="module")
-def actors() -> dict[str, dict]:
+def actors() -> dict[str, Entry]:
     return {a["id"]: a for a in _load(CONTENT / "actors.toml")["actor"]}
 
 
-def _items(entry: dict):
+def _items(entry: Entry) -> Iterator[tuple[str, Entry]]:
     for table in ("paragraphs", "steps"):
         for item in entry.get(table, []):
             yield table, item
 
 
-def _all_ids(entries: dict[str, dict]) -> list[str]:
+def _all_ids(entries: dict[str, Entry]) -> list[str]:
     ids = list(entries)
     for e in entries.values():
         ids += [item["id"] for _, item in _items(e)]
     return ids
 
 
-def _practices(entries: dict[str, dict], area: str) -> list[dict]:
+def _practices(entries: dict[str, Entry], area: str) -> list[Entry]:
     found = [e for e in entries.values() if e["kind"] == "practice" and e.get("parent") == area]
     return sorted(found, key=lambda e: e["order"])
 
@@ -143,7 +147,7 @@ def test_pack_metadata() -> None:
     assert pack["title"] and pack["description"]
 
 
-def test_sources_s1_to_s46_with_addresses(sources: dict[str, dict]) -> None:
+def test_sources_s1_to_s46_with_addresses(sources: dict[str, Entry]) -> None:
     assert set(sources) == {f"S{i}" for i in range(1, 47)}
     for sid, src in sources.items():
         assert src["title"], sid
@@ -155,16 +159,25 @@ def test_actor_ids_are_unique_slugs() -> None:
     assert len(ids) == len(set(ids))
     assert all(SLUG.match(i) for i in ids)
     for required in (
-        "legislators", "prosecutors-and-judges", "financial-intelligence-units", "police",
-        "customs-and-border-agencies", "prison-and-probation-services", "local-communities",
-        "civil-society-and-ngos", "media", "private-sector", "researchers-and-academia",
-        "regional-and-international-organizations", "national-government-institutions",
+        "legislators",
+        "prosecutors-and-judges",
+        "financial-intelligence-units",
+        "police",
+        "customs-and-border-agencies",
+        "prison-and-probation-services",
+        "local-communities",
+        "civil-society-and-ngos",
+        "media",
+        "private-sector",
+        "researchers-and-academia",
+        "regional-and-international-organizations",
+        "national-government-institutions",
         "intelligence-services",
     ):
         assert required in ids
 
 
-def test_ids_are_unique_slugs(entries: dict[str, dict]) -> None:
+def test_ids_are_unique_slugs(entries: dict[str, Entry]) -> None:
     ids = _all_ids(entries)
     dupes = [i for i, n in Counter(ids).items() if n > 1]
     assert not dupes, dupes
@@ -172,14 +185,14 @@ def test_ids_are_unique_slugs(entries: dict[str, dict]) -> None:
     assert not bad, bad
 
 
-def test_entry_kinds_and_file_names(entries: dict[str, dict]) -> None:
+def test_entry_kinds_and_file_names(entries: dict[str, Entry]) -> None:
     for eid, e in entries.items():
         assert e["kind"] in KINDS, eid
         assert e["title"].strip(), eid
         assert Path(e["_file"]).stem == eid, e["_file"]
 
 
-def test_parts_titles_from_seed(entries: dict[str, dict]) -> None:
+def test_parts_titles_from_seed(entries: dict[str, Entry]) -> None:
     for pid, title in PARTS.items():
         e = entries[pid]
         assert e["kind"] == "part" and e["title"] == title
@@ -187,7 +200,7 @@ def test_parts_titles_from_seed(entries: dict[str, dict]) -> None:
         assert e.get("paragraphs")
 
 
-def test_areas_titles_counts_and_listed_practices(entries: dict[str, dict]) -> None:
+def test_areas_titles_counts_and_listed_practices(entries: dict[str, Entry]) -> None:
     for order, (aid, (title, count, titles)) in enumerate(AREAS.items(), 1):
         area = entries[aid]
         assert area["kind"] == "area" and area["parent"] == "good-practices"
@@ -204,7 +217,7 @@ def test_areas_titles_counts_and_listed_practices(entries: dict[str, dict]) -> N
     assert sum(1 for e in entries.values() if e["kind"] == "practice") == 22
 
 
-def test_practice_shape(entries: dict[str, dict]) -> None:
+def test_practice_shape(entries: dict[str, Entry]) -> None:
     for area in AREAS:
         for p in _practices(entries, area):
             assert p.get("title_provenance") == "seed", p["id"]
@@ -214,10 +227,12 @@ def test_practice_shape(entries: dict[str, dict]) -> None:
             assert p.get("actors") and p.get("related"), p["id"]
     assert entries["border-security"]["parent"] == "capacity-building-and-law-enforcement"
     gp2 = entries["anti-corruption"]["steps"]
-    assert len(gp2) == 4 and all(s["provenance"] == "verified" and s["sources"] == ["S6"] for s in gp2)
+    assert len(gp2) == 4 and all(
+        s["provenance"] == "verified" and s["sources"] == ["S6"] for s in gp2
+    )
 
 
-def test_seed_file_titles_present_verbatim(entries: dict[str, dict]) -> None:
+def test_seed_file_titles_present_verbatim(entries: dict[str, Entry]) -> None:
     if not SEED.exists():
         pytest.skip("shared seed presentation not available")
     lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
@@ -233,7 +248,7 @@ def test_seed_file_titles_present_verbatim(entries: dict[str, dict]) -> None:
         assert title in lines
 
 
-def test_seed_paragraphs_quote_the_seed_verbatim(entries: dict[str, dict]) -> None:
+def test_seed_paragraphs_quote_the_seed_verbatim(entries: dict[str, Entry]) -> None:
     if not SEED.exists():
         pytest.skip("shared seed presentation not available")
     seed = " ".join(SEED.read_text(encoding="utf-8").split())
@@ -243,7 +258,7 @@ def test_seed_paragraphs_quote_the_seed_verbatim(entries: dict[str, dict]) -> No
                 assert " ".join(item["text"].split()) in seed, (eid, item["id"])
 
 
-def test_seed_provenance_titles_are_in_copy(entries: dict[str, dict]) -> None:
+def test_seed_provenance_titles_are_in_copy(entries: dict[str, Entry]) -> None:
     known = set(PARTS.values()) | {t for t, _, _ in AREAS.values()}
     known |= {t for _, _, ts in AREAS.values() for t in ts}
     for e in entries.values():
@@ -251,10 +266,12 @@ def test_seed_provenance_titles_are_in_copy(entries: dict[str, dict]) -> None:
             assert e["title"] in known, e["id"]
 
 
-def test_every_paragraph_and_step_has_provenance(entries: dict[str, dict], sources) -> None:
+def test_every_paragraph_and_step_has_provenance(
+    entries: dict[str, Entry], sources: dict[str, Entry]
+) -> None:
     for eid, e in entries.items():
         assert e.get("paragraphs") or e.get("steps"), eid
-        for table, item in _items(e):
+        for _table, item in _items(e):
             assert item.get("provenance") in PROVENANCES, (eid, item.get("id"))
             assert item.get("text", "").strip(), (eid, item["id"])
             if item["provenance"] == "verified":
@@ -265,8 +282,7 @@ def test_every_paragraph_and_step_has_provenance(entries: dict[str, dict], sourc
             assert sid in sources, (eid, sid)
 
 
-def test_references_resolve(entries: dict[str, dict], actors) -> None:
-    item_ids = {item["id"] for e in entries.values() for _, item in _items(e)}
+def test_references_resolve(entries: dict[str, Entry], actors: dict[str, Entry]) -> None:
     for eid, e in entries.items():
         if "parent" in e:
             assert e["parent"] in entries, (eid, e["parent"])
@@ -282,10 +298,9 @@ def test_references_resolve(entries: dict[str, dict], actors) -> None:
                 assert entry_id in entries, (eid, item["id"], target)
                 if anchor:
                     assert anchor in {x["id"] for _, x in _items(entries[entry_id])}, target
-        assert item_ids  # keeps the set used
 
 
-def test_tree_rules(entries: dict[str, dict]) -> None:
+def test_tree_rules(entries: dict[str, Entry]) -> None:
     for eid, e in entries.items():
         parent = entries.get(e.get("parent", ""), {})
         if e["kind"] == "practice":
@@ -302,24 +317,35 @@ def test_tree_rules(entries: dict[str, dict]) -> None:
     assert entries["about-toolkit"]["kind"] == "page" and "parent" not in entries["about-toolkit"]
 
 
-def test_glossary_aliases_unique(entries: dict[str, dict]) -> None:
+def test_glossary_aliases_unique(entries: dict[str, Entry]) -> None:
     aliases = [a.lower() for e in entries.values() if e["kind"] == "term" for a in e["aliases"]]
     dupes = [a for a, n in Counter(aliases).items() if n > 1]
     assert not dupes, dupes
 
 
-def test_instruments_are_sourced(entries: dict[str, dict]) -> None:
+def test_instruments_are_sourced(entries: dict[str, Entry]) -> None:
     instruments = {eid for eid, e in entries.items() if e["kind"] == "instrument"}
     for required in (
-        "untoc", "untoc-protocols", "uncac", "drug-conventions", "ct-instruments",
-        "terrorist-financing-convention", "scr-2195", "scr-2322", "scr-2331", "scr-2347",
-        "scr-2370", "scr-2462", "scr-2482", "fatf-recommendations",
+        "untoc",
+        "untoc-protocols",
+        "uncac",
+        "drug-conventions",
+        "ct-instruments",
+        "terrorist-financing-convention",
+        "scr-2195",
+        "scr-2322",
+        "scr-2331",
+        "scr-2347",
+        "scr-2370",
+        "scr-2462",
+        "scr-2482",
+        "fatf-recommendations",
     ):
         assert required in instruments, required
         assert any(p["provenance"] == "verified" for p in entries[required]["paragraphs"])
 
 
-def test_knowledge_gaps_labelled_editorial(entries: dict[str, dict]) -> None:
+def test_knowledge_gaps_labelled_editorial(entries: dict[str, Entry]) -> None:
     sections = [e for e in entries.values() if e.get("parent") == "knowledge-gaps"]
     assert sections
     first = sections[0]["paragraphs"][0]
@@ -327,7 +353,7 @@ def test_knowledge_gaps_labelled_editorial(entries: dict[str, dict]) -> None:
     assert "editorial" in first["text"].lower() and "not available" in first["text"]
 
 
-def test_released_ids_still_present(entries: dict[str, dict]) -> None:
+def test_released_ids_still_present(entries: dict[str, Entry]) -> None:
     released = [
         line.strip()
         for line in (CONTENT / "released-ids.txt").read_text(encoding="utf-8").splitlines()
