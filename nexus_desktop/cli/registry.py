@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
-from typing import Any, Protocol, TextIO, cast
+from typing import Any, Protocol, TextIO, TypeAlias, cast
 
 from nexus_desktop.paths import AppPaths
 
-Subcommands = argparse._SubParsersAction[Any]
+# argparse's class is not subscriptable at run time before Python 3.12
+Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"
 Handler = Callable[[AppPaths, argparse.Namespace, TextIO], int]
 
 #: One line per command module, in the order their commands appear in --help.
