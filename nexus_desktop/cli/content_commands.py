@@ -83,7 +83,9 @@ def cmd_search(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     filters = {"area": args.area} if args.area else {}
     if args.area and args.area not in {s.id for s in library.summaries() if s.kind.value == "area"}:
         raise UnknownEntryError(args.area)
-    results = library.search(SearchQuery(args.query, filters=filters, limit=args.limit))
+    results = library.search(
+        SearchQuery(args.query, filters=filters, limit=args.limit, with_facets=False)
+    )
     if args.json:
         _print_json(
             [

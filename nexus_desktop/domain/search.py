@@ -68,6 +68,7 @@ class SearchResults:
 
     query: str
     hits: tuple[SearchHit, ...] = ()
+    #: matching entries in all when facets were asked for; otherwise the number of hits
     total: int = 0
     facets: Mapping[str, tuple[FacetValue, ...]] = field(default_factory=dict)
     #: "did you mean" text, when a corrected spelling finds more than the query as typed

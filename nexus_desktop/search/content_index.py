@@ -6,6 +6,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
@@ -35,6 +36,8 @@ from nexus_desktop.search.query import (
 from nexus_desktop.search.schema import TEXT_FIELDS, content_schema, documents, head_id
 from nexus_desktop.search.snippets import make_snippet
 
+#: passages collected per wanted entry before falling back to collecting everything
+PASSAGES_PER_ENTRY = 4
 FILTER_FIELDS = {"area": "area", "kind": "kind", "provenance": "provenance", "actor": "actor"}
 
 
@@ -56,10 +59,33 @@ class WhooshContentIndex:
             raise SearchIndexError(f"search index cannot be opened: {path} ({exc})") from exc
         self.path = path
         self._lock = threading.Lock()
+        self._local = threading.local()
+        self._searchers: list[Searcher] = []
         self._entry_facets: dict[str, tuple[str, str, tuple[str, ...]]] | None = None
 
     def close(self) -> None:
+        with self._lock:
+            for searcher in self._searchers:
+                searcher.close()
+            self._searchers.clear()
         self._ix.close()
+
+    def _searcher(self) -> tuple[Searcher, dict[str, Any]]:
+        """This thread's searcher and its column readers.
+
+        The index is read-only, so a searcher never goes stale; keeping one per thread saves
+        re-reading column offsets on every keystroke (whoosh searchers are not thread-safe).
+        """
+        cached = getattr(self._local, "searcher", None)
+        if cached is None:
+            searcher = self._ix.searcher()
+            reader = searcher.reader()
+            columns = {name: reader.column_reader(name) for name in ("entry_id", "provenance")}
+            cached = (searcher, columns)
+            self._local.searcher = cached
+            with self._lock:
+                self._searchers.append(searcher)
+        return cached
 
     def spans(self, text: str, keys: Iterable[str]) -> tuple[tuple[int, int], ...]:
         """Spans of the words in `text` that a hit's match keys select (reader highlighting)."""
@@ -71,39 +97,54 @@ class WhooshContentIndex:
         prefix_last = query.prefix_last and not query.text[-1:].isspace()
         if not text or not any(ch.isalnum() for ch in text):
             return SearchResults(query=query.text)
-        with self._ix.searcher() as searcher:
-            try:
-                return self._search(searcher, query, text, prefix_last)
-            except Exception:
-                # Last line of defence: a query whoosh chokes on is retried as plain words.
-                plain = self._builder.plain(text)
-                return self._results(searcher, query, plain, None, False)
+        searcher, columns = self._searcher()
+        try:
+            return self._search(searcher, columns, query, text, prefix_last)
+        except Exception:
+            # Last line of defence: a query whoosh chokes on is retried as plain words.
+            plain = self._builder.plain(text)
+            hits = self._top(searcher, columns, self._filtered(plain.query, query), query.limit)
+            return self._results(searcher, columns, query, plain, hits, None, False)
 
     def _search(
-        self, searcher: Searcher, query: SearchQuery, text: str, prefix_last: bool
+        self,
+        searcher: Searcher,
+        columns: dict[str, Any],
+        query: SearchQuery,
+        text: str,
+        prefix_last: bool,
     ) -> SearchResults:
         reader = searcher.reader()
-        parsed = self._builder.parse(text, prefix_last=prefix_last)
+
+        def is_word(word: str) -> bool:
+            return ("exact", word) in reader
+
+        parsed = self._builder.parse(text, prefix_last=prefix_last, is_word=is_word)
+        hits = self._top(searcher, columns, self._filtered(parsed.query, query), query.limit)
         suggestion = suggest(reader, "exact", text)
-        if self._any_hit(searcher, parsed, query):
-            return self._results(searcher, query, parsed, suggestion, False)
+        if hits:
+            return self._results(searcher, columns, query, parsed, hits, suggestion, False)
         if suggestion:
-            fixed = self._builder.parse(suggestion, prefix_last=prefix_last)
-            if self._any_hit(searcher, fixed, query):
-                return self._results(searcher, query, fixed, suggestion, True)
+            fixed = self._builder.parse(suggestion, prefix_last=prefix_last, is_word=is_word)
+            hits = self._top(searcher, columns, self._filtered(fixed.query, query), query.limit)
+            if hits:
+                return self._results(searcher, columns, query, fixed, hits, suggestion, True)
         if has_operators(text):
             # The user asked for exactly this; loosening AND/NOT would answer another question.
-            return self._results(searcher, query, parsed, suggestion, False)
+            return self._results(searcher, columns, query, parsed, [], suggestion, False)
         # Plain words and nothing has all of them: rank what has most of them.
-        relaxed = self._builder.parse(suggestion or text, any_word=True, prefix_last=prefix_last)
-        return self._results(searcher, query, relaxed, suggestion, bool(suggestion))
+        relaxed = self._builder.parse(
+            suggestion or text, any_word=True, prefix_last=prefix_last, is_word=is_word
+        )
+        hits = self._top(searcher, columns, self._filtered(relaxed.query, query), query.limit)
+        return self._results(searcher, columns, query, relaxed, hits, suggestion, bool(suggestion))
 
     def _filtered(self, q: wq.Query, query: SearchQuery) -> wq.Query:
         """`q` restricted to the facet filters, scored by `q` alone.
 
         A constant-score conjunct rather than search(filter=...), which whoosh 2.7 applies after
-        collapsing (letting several passages of one entry through), or Require(), whose matcher
-        trips an assertion under block-quality optimisation. Every hit gets the same +1.
+        collapsing, or Require(), whose matcher trips an assertion under block-quality
+        optimisation. Every hit gets the same +1.
         """
         terms = [
             wq.Term(FILTER_FIELDS[name], value)
@@ -112,26 +153,44 @@ class WhooshContentIndex:
         ]
         return wq.And([q, wq.ConstantScoreQuery(wq.And(terms))]) if terms else q
 
-    def _any_hit(self, searcher: Searcher, parsed: ParsedQuery, query: SearchQuery) -> bool:
-        if parsed.query is wq.NullQuery:
-            return False
-        hits = searcher.search(self._filtered(parsed.query, query), limit=1)
-        return not hits.is_empty()
+    def _top(
+        self, searcher: Searcher, columns: dict[str, Any], q: wq.Query, limit: int
+    ) -> list[tuple[int, float]]:
+        """The best passage (docnum, score) of each of the top `limit` entries.
+
+        Collects a few passages per wanted entry with whoosh's block-max top-N collector and keeps
+        the first of each entry, which is several times faster than its collapse collector. Only
+        when that window holds too few entries is everything collected.
+        """
+        if q is wq.NullQuery:
+            return []
+        limit = max(1, min(limit, 1000))
+        entry_col = columns["entry_id"]
+        window = limit * PASSAGES_PER_ENTRY
+        while True:
+            results = searcher.search(q, limit=window)
+            best: dict[str, tuple[int, float]] = {}
+            for docnum, score in results.items():
+                best.setdefault(entry_col[docnum], (docnum, float(score)))
+                if len(best) == limit:
+                    return list(best.values())
+            if results.scored_length() < window:
+                return list(best.values())
+            window = window * 8
 
     def _results(
         self,
         searcher: Searcher,
+        columns: dict[str, Any],
         query: SearchQuery,
         parsed: ParsedQuery,
+        top: list[tuple[int, float]],
         suggestion: str | None,
         corrected: bool,
     ) -> SearchResults:
-        limit = max(1, min(query.limit, 1000))
-        q = self._filtered(parsed.query, query)
-        results = searcher.search(q, limit=limit, collapse="entry_id", collapse_limit=1)
         hits = []
-        for hit in results:
-            stored = hit.fields()
+        for docnum, score in top:
+            stored = searcher.stored_fields(docnum)
             passage_id = stored["passage_id"]
             text = stored.get("text", "")
             snippet = make_snippet(text, parsed.keys) if text else Snippet("")
@@ -139,15 +198,18 @@ class WhooshContentIndex:
                 SearchHit(
                     entry_id=stored["entry_id"],
                     passage_id=None if passage_id == head_id(stored["entry_id"]) else passage_id,
-                    title=stored.get("title", ""),
+                    title=stored.get("title_text", ""),
                     kind=stored.get("kind", ""),
                     area=stored.get("area", ""),
-                    score=round(float(hit.score or 0.0), 4),
+                    score=round(score, 4),
                     snippet=snippet,
                     terms=parsed.keys,
                 )
             )
-        total, facets = self._count(searcher, q, query.with_facets)
+        total: int = len(hits)
+        facets: dict[str, tuple[FacetValue, ...]] = {}
+        if query.with_facets and hits:
+            total, facets = self._count(searcher, columns, self._filtered(parsed.query, query))
         return SearchResults(
             query=query.text[:MAX_QUERY_CHARS],
             hits=tuple(hits),
@@ -158,18 +220,13 @@ class WhooshContentIndex:
         )
 
     def _count(
-        self, searcher: Searcher, q: wq.Query, with_facets: bool
+        self, searcher: Searcher, columns: dict[str, Any], q: wq.Query
     ) -> tuple[int, dict[str, tuple[FacetValue, ...]]]:
         """Matching entries in all, and per facet value (entries, not passages)."""
-        docnums = searcher.docs_for_query(q)
-        reader = searcher.reader()
-        entry_col = reader.column_reader("entry_id")
-        if not with_facets:
-            return len({entry_col[d] for d in docnums}), {}
-        prov_col = reader.column_reader("provenance")
+        entry_col, prov_col = columns["entry_id"], columns["provenance"]
         entries: set[str] = set()
         provenance: dict[str, set[str]] = {}
-        for d in docnums:
+        for d in searcher.docs_for_query(q):
             entry_id = entry_col[d]
             entries.add(entry_id)
             provenance.setdefault(prov_col[d], set()).add(entry_id)

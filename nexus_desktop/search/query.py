@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh import qparser
@@ -84,7 +85,14 @@ class QueryBuilder:
             parser.remove_plugin_class(plugin)
         return parser
 
-    def parse(self, text: str, *, any_word: bool = False, prefix_last: bool = False) -> ParsedQuery:
+    def parse(
+        self,
+        text: str,
+        *,
+        any_word: bool = False,
+        prefix_last: bool = False,
+        is_word: Callable[[str], bool] | None = None,
+    ) -> ParsedQuery:
         """Parse `text`; fall back to its plain words if the syntax does not parse."""
         group = qparser.OrGroup if any_word else qparser.AndGroup
         words = WORD_RE.findall(text)[:MAX_WORDS]
@@ -94,7 +102,7 @@ class QueryBuilder:
             q = self._plain[group].parse(" ".join(words))
         q = q.normalize()
         if prefix_last:
-            q = self._add_prefix(q, text)
+            q = self._add_prefix(q, text, is_word)
         return ParsedQuery(q, _match_keys(q, self.exact_field))
 
     def plain(self, text: str) -> ParsedQuery:
@@ -103,12 +111,20 @@ class QueryBuilder:
         q = self._plain[qparser.AndGroup].parse(" ".join(words)).normalize()
         return ParsedQuery(q, _match_keys(q, self.exact_field))
 
-    def _add_prefix(self, q: wq.Query, text: str) -> wq.Query:
-        """Let the last typed word also match as a prefix, unless the user finished it."""
+    def _add_prefix(
+        self, q: wq.Query, text: str, is_word: Callable[[str], bool] | None
+    ) -> wq.Query:
+        """Let the last typed word also match as a prefix, unless the user finished it.
+
+        A last word that is already a whole word of the index gets no prefix: stemming covers its
+        other forms, and expanding it would only add matches to score on every keystroke.
+        """
         if not text or not (text[-1].isalnum() or text[-1] == "_"):
             return q
         last = WORD_RE.findall(text)[-1].lower()
         if len(last) < MIN_PREFIX or last.upper() in OPERATORS:
+            return q
+        if is_word is not None and is_word(last):
             return q
         stems = stem_words(last)
         if len(stems) != 1:

@@ -1,8 +1,10 @@
 """The Whoosh schema of the content index and the documents made from domain entries.
 
-One document per passage (paragraph or key step) plus one *head* document per entry (title and
-summary), so a hit can open the entry at the passage that matched. Entry-level fields (title, area,
-kind, actors) are copied into every passage document; search collapses hits by entry.
+One document per passage (paragraph or key step) plus one *head* document per entry (its title,
+summary and glossary aliases), so a hit can open the entry at the passage that matched. The title
+is indexed in the head document only: copied into every passage it multiplied the postings of
+title words by the passages per entry and made searches several times slower. Entry-level facet
+fields (area, kind, actors) are copied into every document; search keeps the best one per entry.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from nexus_desktop.domain.links import plain_text
 from nexus_desktop.search.analysis import EXACT, STEMMED
 
 TITLE_BOOST = 3.0
+#: key steps share the body field, weighted at index time: one field fewer to match per word
 STEPS_BOOST = 2.0
 BODY_BOOST = 1.0
-TEXT_FIELDS = {"title": TITLE_BOOST, "steps": STEPS_BOOST, "body": BODY_BOOST}
+TEXT_FIELDS = {"title": TITLE_BOOST, "body": BODY_BOOST}
 
 
 def content_schema() -> Schema:
@@ -31,8 +34,8 @@ def content_schema() -> Schema:
         provenance=ID(stored=True, sortable=True),
         actor=KEYWORD(commas=True, scorable=False),
         actors=STORED(),
-        title=TEXT(analyzer=STEMMED, stored=True),
-        steps=TEXT(analyzer=STEMMED),
+        title=TEXT(analyzer=STEMMED),
+        title_text=STORED(),
         body=TEXT(analyzer=STEMMED),
         # unstemmed words: prefix matching of the word being typed, and spelling suggestions
         exact=TEXT(analyzer=EXACT, phrase=False),
@@ -51,15 +54,16 @@ def documents(entry: Entry) -> Iterator[dict[str, Any]]:
         "entry_id": entry.id,
         "kind": entry.kind.value,
         "area": entry.area or "",
-        "title": entry.title,
         "actor": ",".join(entry.actors),
-        "actors": ",".join(entry.actors),
+        "title_text": entry.title,  # stored only: hits show the title, postings stay small
     }
     summary = plain_text(entry.summary)
     lead = summary or (plain_text(entry.paragraphs[0].text) if entry.paragraphs else "")
     yield {
         **common,
         "passage_id": head_id(entry.id),
+        "title": entry.title,
+        "actors": ",".join(entry.actors),
         "provenance": entry.title_provenance.value,
         "body": summary,
         "exact": f"{entry.title} {summary} {' '.join(entry.aliases)}",
@@ -67,12 +71,13 @@ def documents(entry: Entry) -> Iterator[dict[str, Any]]:
     }
     for passage in entry.passages:
         text = plain_text(passage.text)
-        field = "steps" if passage.kind is PassageKind.STEP else "body"
+        boost = STEPS_BOOST if passage.kind is PassageKind.STEP else BODY_BOOST
         yield {
             **common,
             "passage_id": passage.id,
             "provenance": passage.provenance.value,
-            field: text,
-            "exact": f"{entry.title} {text}",
+            "body": text,
+            "_body_boost": boost,
+            "exact": text,
             "text": text,
         }
