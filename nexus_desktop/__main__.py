@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from nexus_desktop import offline
+
 
 def main(argv: list[str] | None = None) -> int:
+    offline.install()  # first: nothing below may open a network connection
     from nexus_desktop.cli.main import run
 
     return run(sys.argv[1:] if argv is None else argv)
